@@ -1,0 +1,1 @@
+"""Placeholder: filled in with its part of the Kompas."""
