@@ -63,8 +63,8 @@ def relpath(path: Path | str, config) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _load_file(path: str, mtime: float):
-    text = Path(path).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    with open(path, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
 
 
 def load(config, name: str):
@@ -77,7 +77,13 @@ def load(config, name: str):
     merged = None
     for path in files:
         shown = relpath(path, config)
-        loaded = _load_file(str(path), path.stat().st_mtime)
+        try:
+            loaded = _load_file(str(path), path.stat().st_mtime)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 1}" if mark else ""
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise DataError(f"{shown}{line}: geen geldige YAML: {problem}") from exc
         _rename(loaded, str(path), shown)
         if merged is None:
             merged = loaded

@@ -1,0 +1,92 @@
+"""Browser tests in a real Chromium against the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "",
+    "wat/wat-is-mensenhandel/",
+    "hoe/stappenplan/",
+    "met-wie/partners/",
+    "begrippen/",
+    "en/",
+    "en/instructies/",
+    "en/over/",
+]
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+
+
+def describe(violations) -> str:
+    lines = []
+    for v in violations:
+        targets = [", ".join(n["target"]) for n in v["nodes"][:3]]
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} -> {targets}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_cleanly(visit, path):
+    v = visit(path)
+    assert v.response and v.response.ok, f"/{path}: HTTP {v.response and v.response.status}"
+    assert not v.errors, f"/{path}: console errors: {v.errors}"
+    assert not v.outside, f"/{path}: requests outside 127.0.0.1: {v.outside}"
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_reports_no_violations(visit, path, scheme):
+    v = visit(path, color_scheme="dark" if scheme == "slate" else "light")
+    assert v.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    results = Axe().run(v.page, options=AXE_OPTIONS)
+    violations = results.response["violations"]
+    assert not violations, f"/{path} ({scheme}):\n{describe(violations)}"
+
+
+def search(v, query: str) -> list[str]:
+    page = v.page
+    page.keyboard.press("s")  # Material's shortcut opens search
+    page.wait_for_selector(".md-search__input", state="visible")
+    page.fill(".md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+def test_dutch_search_returns_only_dutch_pages(visit, server):
+    v = visit("wat/wat-is-mensenhandel/")
+    hits = search(v, "uitbuiting")
+    assert hits, "geen zoekresultaten"
+    assert not [h for h in hits if h.startswith(server + "en/")], hits
+    assert hits[0].startswith(server), hits[0]
+
+
+def test_english_search_returns_only_english_pages(visit, server):
+    v = visit("en/")
+    hits = search(v, "exploitation")
+    assert hits, "no search results"
+    assert all(h.startswith(server + "en/") for h in hits), hits
+
+
+def test_dutch_word_on_english_site_finds_no_dutch_page(visit, server):
+    v = visit("en/")
+    v.page.keyboard.press("s")
+    v.page.fill(".md-search__input", "arbeidsuitbuiting")
+    v.page.wait_for_timeout(1500)
+    hits = v.page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    assert all(h.startswith(server + "en/") for h in hits), hits
+
+
+@pytest.mark.parametrize("path", ["", "en/", "wat/wat-is-mensenhandel/"])
+def test_first_tab_reaches_skip_link(visit, path):
+    v = visit(path)
+    v.page.keyboard.press("Tab")
+    focused = v.page.evaluate("() => ({cls: document.activeElement.className, href: document.activeElement.getAttribute('href')})")
+    assert "md-skip" in focused["cls"], focused
+    target = focused["href"]
+    assert target.startswith("#") and v.page.query_selector(target) is not None, f"skip link points to {target}"
