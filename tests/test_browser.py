@@ -53,7 +53,7 @@ def search(v, query: str) -> list[str]:
     page = v.page
     page.keyboard.press("s")  # Material's shortcut opens search
     page.wait_for_selector(".md-search__input", state="visible")
-    page.fill(".md-search__input", query)
+    page.keyboard.type(query, delay=20)  # Material searches on key events, like a reader typing
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 
@@ -76,8 +76,9 @@ def test_english_search_returns_only_english_pages(visit, server):
 def test_dutch_word_on_english_site_finds_no_dutch_page(visit, server):
     v = visit("en/")
     v.page.keyboard.press("s")
-    v.page.fill(".md-search__input", "arbeidsuitbuiting")
-    v.page.wait_for_timeout(1500)
+    v.page.wait_for_selector(".md-search__input", state="visible")
+    v.page.keyboard.type("arbeidsuitbuiting", delay=20)
+    v.page.wait_for_function("!/Type to start/.test(document.querySelector('.md-search-result__meta').textContent)")
     hits = v.page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
     assert all(h.startswith(server + "en/") for h in hits), hits
 

@@ -137,6 +137,8 @@ def test_no_third_party_urls_in_css_and_own_js():
         for url in re.findall(r"@import\s+['\"]?(https?://[^'\";]+)", css.read_text(encoding="utf-8")):
             bad.append(f"{rel(css)}: {url}")
     for js in (SITE / "assets" / "javascripts").glob("*.js"):
+        if js.name.startswith("bundle."):
+            continue  # Material's own bundle
         for url in re.findall(r"https?://[^\s'\"`)]+", js.read_text(encoding="utf-8")):
             if _third_party(url):
                 bad.append(f"{rel(js)}: {url}")
@@ -183,9 +185,23 @@ def test_english_pages_point_search_at_english_index():
         assert (page.parent / base / "search" / "search_index.json").resolve() == (SITE / "en" / "search" / "search_index.json").resolve(), rel(page)
 
 
-def test_hreflang_alternates():
-    for name in ("index.html", "wat/index.html"):
-        for folder in ("", "en/"):
-            doc = soup(SITE / folder / name)
-            langs = {el.get("hreflang") for el in doc.find_all("link", rel="alternate") if el.get("hreflang")}
-            assert {"nl", "en"} <= langs, f"{folder}{name}: hreflang {langs}"
+def test_hreflang_alternates_in_sitemaps():
+    """Each page names its Dutch and English version (and x-default) in the sitemap,
+    and every named address exists in the built site."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for folder in ("", "en/"):
+        root = ElementTree.parse(SITE / folder / "sitemap.xml").getroot()
+        urls = root.findall("s:url", ns)
+        assert urls, f"{folder}sitemap.xml is leeg"
+        base = min((u.find("s:loc", ns).text for u in urls), key=len)  # the start page: site_url
+        base = base[: -len(folder)] if folder else base
+        for url in urls:
+            loc = url.find("s:loc", ns).text
+            links = {l.get("hreflang"): l.get("href") for l in url.findall("x:link", ns)}
+            assert set(links) == {"nl", "en", "x-default"}, loc
+            assert loc in (links["nl"], links["en"]), loc
+            assert links["x-default"] == links["nl"], loc
+            for href in links.values():
+                assert href.startswith(base), f"{loc}: {href}"
+                local = href[len(base):]
+                assert (SITE / local / "index.html").exists() or (SITE / local).is_file(), f"{loc}: {href} bestaat niet"

@@ -13,10 +13,9 @@ import unicodedata
 
 from mkdocs.exceptions import PluginError
 
-from kompas_data import DataError, index_by, load, log, page_language, require, where
+from kompas_data import DataError, registry, index_by, load, log, page_language, require, where
 
 PLACEHOLDER = "<!-- data: begrippen -->"
-_terms: dict = {}
 
 
 def slug(term: str) -> str:
@@ -25,24 +24,24 @@ def slug(term: str) -> str:
 
 
 def on_config(config):
-    global _terms
     try:
         records = load(config, "begrippen")
         for record in records:
             require(record, ("term", "uitleg"), "begrip")
-        _terms = index_by(records, "term", "begrip")
+        found = index_by(records, "term", "begrip")
         seen = {}
-        for term in _terms:
+        for term in found:
             if slug(term) in seen:
-                raise DataError(f"{where(_terms[term])}: begrip '{term}' botst met '{seen[slug(term)]}'")
+                raise DataError(f"{where(found[term])}: begrip '{term}' botst met '{seen[slug(term)]}'")
             seen[slug(term)] = term
+        registry["begrippen"] = found
     except DataError as exc:
         raise PluginError(str(exc)) from exc
     return config
 
 
 def terms() -> dict:
-    return _terms
+    return registry.get("begrippen", {})
 
 
 def explanation(record, lang: str) -> str:
@@ -50,6 +49,7 @@ def explanation(record, lang: str) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
+    _terms = terms()
     lang = page_language(page)
     for term in page.meta.get("begrippen") or []:
         if term not in _terms:
@@ -69,6 +69,7 @@ def on_page_markdown(markdown, page, config, files):
 def render_glossary(lang: str) -> str:
     out = []
     letter = None
+    _terms = terms()
     for term in sorted(_terms, key=lambda t: slug(t)):
         record = _terms[term]
         first = slug(term)[:1].upper()

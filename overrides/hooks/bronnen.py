@@ -13,7 +13,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from kompas_data import DataError, as_date, format_date, index_by, line_of, load, log, page_language, require, where
+from kompas_data import DataError, registry, as_date, format_date, index_by, line_of, load, log, page_language, require, where
 
 FIELDS = ("id", "titel", "uitgever", "jaar", "url", "geraadpleegd")
 REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
@@ -23,11 +23,7 @@ ID_RULE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 LABEL = {"nl": "geraadpleegd op", "en": "consulted on"}
 
-_sources: dict = {}
-
-
 def on_config(config):
-    global _sources
     try:
         records = load(config, "bronnen")
         for record in records:
@@ -37,14 +33,14 @@ def on_config(config):
             if not str(record["url"]).startswith("https://"):
                 raise DataError(f"{where(record)}: bron '{record['id']}' heeft geen https-URL: {record['url']}")
             record["geraadpleegd"] = as_date(record["geraadpleegd"], f"{where(record)}: geraadpleegd")
-        _sources = index_by(records, "id", "bron")
+        registry["bronnen"] = index_by(records, "id", "bron")
     except DataError as exc:
         raise PluginError(str(exc)) from exc
     return config
 
 
 def sources() -> dict:
-    return _sources
+    return registry.get("bronnen", {})
 
 
 def describe(source, lang: str) -> str:
@@ -63,6 +59,7 @@ def _short(url: str) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
+    _sources = sources()
     lang = page_language(page)
     defined = set(DEF.findall(markdown))
     used = []
@@ -85,6 +82,6 @@ def on_page_markdown(markdown, page, config, files):
 
 def render_list(lang: str) -> str:
     rows = []
-    for key, source in sorted(_sources.items(), key=lambda kv: (str(kv[1]["uitgever"]).lower(), kv[0])):
+    for key, source in sorted(sources().items(), key=lambda kv: (str(kv[1]["uitgever"]).lower(), kv[0])):
         rows.append(f'- <span id="bron-{html.escape(key)}"></span>{describe(source, lang)}')
     return "\n".join(rows)

@@ -15,6 +15,11 @@ import yaml
 
 log = logging.getLogger("mkdocs.plugins.kompas")
 
+# Data loaded by one hook and read by others (e.g. the bibliography). MkDocs loads
+# each hook file as its own module, but they all share this module, so shared
+# state lives here and not in the hook that loads it.
+registry: dict = {}
+
 MONTHS_NL = [
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",

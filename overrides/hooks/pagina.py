@@ -17,6 +17,7 @@ CONTENT_SECTIONS = ("wat", "hoe", "met-wie")
 REVIEW_AFTER_DAYS = 365
 HTTP_LINK = re.compile(r"(?<![\w/])http://[^\s)>\]\"']+")
 H1_END = re.compile(r"</h1>")
+FOOTNOTE_BACK = re.compile(r'title="Terug naar voetnoot (\d+) in de tekst"')
 
 TEXT = {
     "nl": {
@@ -82,6 +83,10 @@ def on_page_content(html_out, page, config, files):
         match = H1_END.search(html_out)
         cut = match.end() if match else 0
         html_out = html_out[:cut] + extra + html_out[cut:]
+    if lang == "en":
+        # Markdown extensions are configured once, in Dutch; English pages get English tooltips.
+        html_out = html_out.replace('title="Vaste link naar deze kop"', 'title="Permanent link"')
+        html_out = FOOTNOTE_BACK.sub(r'title="Back to footnote \1 in the text"', html_out)
     if fallback:
         html_out = f'<div lang="nl">{html_out}</div>'
     return html_out

@@ -1,10 +1,15 @@
-"""One search index and one sitemap per language.
+"""One search index and one sitemap per language, with hreflang alternates.
 
 mkdocs-static-i18n writes a single search index with both languages, and
 Material loads it from the site root on every page. After the last language
 is built this hook splits the index into search/search_index.json (Dutch) and
-en/search/search_index.json (English), points English pages at their own
-index, and writes en/sitemap.xml next to the Dutch one.
+en/search/search_index.json (English) and points English pages at their own.
+
+Material reads every <link rel="alternate" hreflang> in the page head and then
+fetches "sitemap.xml" next to each linked page, which does not exist for
+pages below the root (a 404 in the console on every page). The alternates are
+therefore published the other way search engines read them: as xhtml:link
+entries in sitemap.xml (Dutch) and en/sitemap.xml (English).
 """
 
 from __future__ import annotations
@@ -13,12 +18,16 @@ import gzip
 import json
 import re
 from pathlib import Path
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import quoteattr
+
+from mkdocs.plugins import event_priority
 
 from kompas_data import language
 
+DEFAULT = "nl"
 OTHER = "en"
 BASE = re.compile(r'("base":\s*")([^"]*)(")')
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _pages: dict[str, list[str]] = {}
 
 
@@ -29,6 +38,7 @@ def on_pre_build(config):
 def on_post_page(output, page, config):
     lang = language(config)
     _pages.setdefault(lang, []).append(page.url)
+    output = HEAD_ALTERNATE.sub("", output)
     if lang != OTHER:
         return output
     # English pages read their search index from en/, not from the site root.
@@ -37,12 +47,17 @@ def on_post_page(output, page, config):
     return BASE.sub(lambda m: f"{m.group(1)}{base}{m.group(3)}", output, count=1)
 
 
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
     if language(config) != OTHER:
         return
     site = Path(config["site_dir"])
     split_index(site)
-    write_sitemap(site / OTHER, config["site_url"] or "/", _pages.get(OTHER, []))
+    base = config["site_url"] or "/"
+    base = base if base.endswith("/") else base + "/"
+    dutch = [u for u in _pages.get(DEFAULT, []) if u != "404.html"]
+    write_sitemap(site, base, dutch)
+    write_sitemap(site / OTHER, base, [u for u in _pages.get(OTHER, []) if u != f"{OTHER}/404.html"])
 
 
 def split_index(site: Path):
@@ -52,27 +67,38 @@ def split_index(site: Path):
     data = json.loads(path.read_text(encoding="utf-8"))
     prefix = f"{OTHER}/"
     mine = [d for d in data["docs"] if d["location"].startswith(prefix)]
-    if not mine:
-        return
     rest = [d for d in data["docs"] if not d["location"].startswith(prefix)]
     for doc in mine:
         doc["location"] = doc["location"][len(prefix):]
-    dutch = dict(data, docs=rest, config=dict(data["config"], lang=["nl"]))
-    english = dict(data, docs=mine, config=dict(data["config"], lang=["en"]))
-    path.write_text(json.dumps(dutch, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    target = site / OTHER / "search" / "search_index.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(english, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if mine:
+        path.write_text(json.dumps(dict(data, docs=rest, config=dict(data["config"], lang=[DEFAULT])),
+                                   ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        target = site / OTHER / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(dict(data, docs=mine, config=dict(data["config"], lang=[OTHER])),
+                                     ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def write_sitemap(folder: Path, site_url: str, urls: list[str]):
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    entries = "".join(
-        f"<url><loc>{escape(base + url)}</loc></url>" for url in sorted(set(urls)) if url != "404.html"
-    )
+def _pair(url: str) -> tuple[str, str]:
+    """(Dutch url, English url) of a page, relative to the site root."""
+    local = url[len(OTHER) + 1:] if url.startswith(f"{OTHER}/") else url
+    return local, f"{OTHER}/{local}"
+
+
+def write_sitemap(folder: Path, base: str, urls: list[str]):
+    entries = []
+    for url in sorted(set(urls)):
+        dutch, english = _pair(url)
+        links = "".join(
+            f"<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href={quoteattr(base + href)}/>"
+            for lang, href in ((DEFAULT, dutch), (OTHER, english), ("x-default", dutch))
+        )
+        entries.append(f"<url><loc>{base + url}</loc>{links}</url>")
     xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        + "\n".join(entries)
+        + "\n</urlset>\n"
     )
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "sitemap.xml").write_text(xml, encoding="utf-8")
