@@ -23,7 +23,7 @@ TEXT = {
         "titel": "Bij CoMensha gemelde mogelijke slachtoffers van mensenhandel, per jaar",
         "kop": ("Jaar", "Aantal", "Bron", "Opmerking"),
         "breuk": "breuk",
-        "gat": "geen cijfer",
+        "gat": "–",
         "gaten": "Geen cijfer voor",
         "breuken": "Breuk in de reeks in",
     },
@@ -31,7 +31,7 @@ TEXT = {
         "titel": "Possible victims of human trafficking reported to CoMensha, per year",
         "kop": ("Year", "Number", "Source", "Remark"),
         "breuk": "break",
-        "gat": "no figure",
+        "gat": "–",
         "gaten": "No figure for",
         "breuken": "Break in the series in",
     },
@@ -110,7 +110,7 @@ def render_svg(text) -> str:
         record = by_year.get(year)
         parts.append(f'<text class="kompas-grafiek__jaar" x="{mid:g}" y="{base + 18}" text-anchor="middle">{year}</text>')
         if record is None:
-            parts.append(f'<text class="kompas-grafiek__gat" x="{mid:g}" y="{base + 36}" text-anchor="middle" font-size="10">{text["gat"]}</text>')
+            parts.append(f'<text class="kompas-grafiek__gat" x="{mid:g}" y="{base + 36}" text-anchor="middle" aria-hidden="true">{text["gat"]}</text>')
             continue
         height = round(record["aantal"] / top * tallest, 1)
         kind = "kompas-grafiek__balk kompas-grafiek__balk--breuk" if record.get("breuk") else "kompas-grafiek__balk"

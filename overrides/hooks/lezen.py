@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import json
 
-from kompas_data import language
+from kompas_data import language, page_language
+
+PLACEHOLDER = "<!-- data: voortgang -->"
+TEXT = {
+    "nl": ("Jouw voortgang", "Voortgang wissen"),
+    "en": ("Your progress", "Clear progress"),
+}
 
 PARTS = ("wat", "hoe", "met-wie")
 OVERVIEWS = {"hoe/kader-themas/"}
@@ -33,10 +39,30 @@ def on_nav(nav, config, files):
     return nav
 
 
+def on_page_markdown(markdown, page, config, files):
+    """`<!-- data: voortgang -->` shows the reader's progress (hidden without JavaScript)."""
+    if PLACEHOLDER not in markdown:
+        return markdown
+    local = _local(page.url)
+    part = local.split("/")[0] if local.split("/")[0] in PARTS else ""
+    label, reset = TEXT[page_language(page)]
+    box = (
+        f'<div class="kompas-voortgang" data-kompas-voortgang="{part}" hidden>\n'
+        f'<p><label for="kompas-voortgang-meter">{label}</label> '
+        f'<progress id="kompas-voortgang-meter" max="1" value="0"></progress> '
+        f'<span class="kompas-voortgang__tekst"></span></p>\n'
+        f'<p><a class="kompas-verder md-button md-button--primary" href="./" hidden></a> '
+        f'<button type="button" class="md-button kompas-wis-voortgang">{reset}</button></p>\n'
+        f"</div>"
+    )
+    page.meta["kompas_voortgang"] = True
+    return markdown.replace(PLACEHOLDER, box)
+
+
 def on_page_context(context, page, config, nav):
     local = _local(page.url)
     part = local.split("/")[0]
-    depth = local.count("/") if local.endswith("/") else local.count("/")
+    depth = local.count("/")
     info = {
         "id": local,
         "root": "../" * depth or "./",
@@ -44,7 +70,7 @@ def on_page_context(context, page, config, nav):
         "deel": part if local == f"{part}/" and part in PARTS else None,
         "start": local == "",
     }
-    if info["deel"] or info["start"] or local in ("aantekeningen/",):
+    if page.meta.get("kompas_voortgang") or local == "aantekeningen/":
         info["route"] = json.dumps({"delen": _route.get(language(config), [])}, ensure_ascii=False)
     page.meta["kompas"] = info
     return context
