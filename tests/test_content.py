@@ -12,7 +12,7 @@ from conftest import DOCS, ROOT
 
 NL = DOCS / "nl"
 PARTS = ("wat", "hoe", "met-wie")
-OVERVIEWS = {"hoe/kader-themas.md"}  # generated overview pages, not chapters
+OVERVIEWS = {"hoe/kader-themas.md", "wat/terugblik.md", "hoe/terugblik.md", "met-wie/terugblik.md"}  # generated overviews
 KADER = {t["id"] for t in yaml.safe_load((DOCS / "data" / "kader.yml").read_text(encoding="utf-8"))}
 
 

@@ -20,7 +20,7 @@ TEXT = {
 }
 
 PARTS = ("wat", "hoe", "met-wie")
-OVERVIEWS = {"hoe/kader-themas/"}
+OVERVIEWS = {"hoe/kader-themas/", "wat/terugblik/", "hoe/terugblik/", "met-wie/terugblik/"}
 _route: dict = {}
 
 
