@@ -12,7 +12,6 @@ from conftest import DOCS, ROOT
 
 NL = DOCS / "nl"
 PARTS = ("wat", "hoe", "met-wie")
-OVERVIEWS = {"hoe/kader-themas.md", "wat/terugblik.md", "hoe/terugblik.md", "met-wie/terugblik.md"}  # generated overviews
 KADER = {t["id"] for t in yaml.safe_load((DOCS / "data" / "kader.yml").read_text(encoding="utf-8"))}
 
 
@@ -27,8 +26,7 @@ def chapters(part: str | None = None) -> list[Path]:
     found = []
     for p in PARTS if part is None else (part,):
         for path in sorted((NL / p).rglob("*.md")):
-            rel = path.relative_to(NL).as_posix()
-            if path.name != "index.md" and rel not in OVERVIEWS:
+            if path.name != "index.md" and not split(path)[0].get("overzicht"):
                 found.append(path)
     return found
 

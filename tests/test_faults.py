@@ -109,3 +109,26 @@ def test_unknown_glossary_term_fails(copy):
 def test_broken_data_file_names_file_and_line(copy):
     append(copy / "docs/data/begrippen/algemeen.yml", "\n- term: Kapot\n  uitleg: [niet afgesloten\n")
     assert_fails(build(copy), "docs/data/begrippen/algemeen.yml:")
+
+
+def test_zelfscan_item_with_missing_chapter_fails(copy):
+    append(copy / "docs/data/zelfscan.yml", "\n- id: kapotte-vraag\n  thema: beleid\n  niveau: basis\n  vraag: Test.\n  hoofdstuk: hoe/bestaat-niet.md\n  stap: Test.\n  gewicht: 1\n")
+    assert_fails(build(copy), "docs/data/zelfscan.yml:", "hoe/bestaat-niet.md")
+
+
+def test_unknown_kader_theme_fails(copy):
+    path = copy / "docs/nl/hoe/stappenplan.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("kader_themas: [", "kader_themas: [bestaat-niet, ", 1), encoding="utf-8")
+    assert_fails(build(copy), "docs/nl/hoe/stappenplan.md:1", "bestaat-niet")
+
+
+def test_link_to_unknown_partner_anchor_fails(copy):
+    append(copy / CHAPTER, "\n\nBel [een onbekende partner](../met-wie/partners.md#bestaat-niet).\n")
+    assert_fails(build(copy), "docs/nl/wat/wat-is-mensenhandel.md:", "bestaat-niet")
+
+
+def test_malformed_partner_fails(copy):
+    path = copy / "docs/data/partners.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("website: https://", "website: http://", 1), encoding="utf-8")
+    assert_fails(build(copy), "docs/data/partners.yml:")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+from mkdocs.utils.meta import get_data
+
 from kompas_data import language, page_language
 
 PLACEHOLDER = "<!-- data: voortgang -->"
@@ -20,7 +22,6 @@ TEXT = {
 }
 
 PARTS = ("wat", "hoe", "met-wie")
-OVERVIEWS = {"hoe/kader-themas/", "wat/terugblik/", "hoe/terugblik/", "met-wie/terugblik/"}
 _route: dict = {}
 
 
@@ -33,10 +34,18 @@ def on_nav(nav, config, files):
     for page in nav.pages:
         local = _local(page.url)
         part = local.split("/")[0]
-        if part in parts and local != f"{part}/" and local not in OVERVIEWS:
+        if part in parts and local != f"{part}/" and not _is_overview(page.file):
             parts[part].append(local)
     _route[language(config)] = [{"id": part, "hoofdstukken": chapters} for part, chapters in parts.items()]
     return nav
+
+
+def _is_overview(file) -> bool:
+    """Pages with `overzicht: true` (recaps, generated overviews, the zelfscan) are not chapters."""
+    try:
+        return bool(get_data(file.content_string)[1].get("overzicht"))
+    except Exception:  # an unreadable page is reported by the page checks
+        return False
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -66,7 +75,7 @@ def on_page_context(context, page, config, nav):
     info = {
         "id": local,
         "root": "../" * depth or "./",
-        "hoofdstuk": part in PARTS and local != f"{part}/" and local not in OVERVIEWS,
+        "hoofdstuk": part in PARTS and local != f"{part}/" and not page.meta.get("overzicht"),
         "deel": part if local == f"{part}/" and part in PARTS else None,
         "start": local == "",
     }

@@ -518,7 +518,18 @@
     }
   }
 
-  window.kompas = { progressStore: progressStore, notesStore: notesStore, mergeNotes: mergeNotes };
+  window.kompas = {
+    Store: Store,
+    problems: problems,
+    notice: notice,
+    download: download,
+    today: today,
+    fmt: fmt,
+    rawSet: rawSet,
+    progressStore: progressStore,
+    notesStore: notesStore,
+    mergeNotes: mergeNotes
+  };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
