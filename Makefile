@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lock clean
+.PHONY: serve build test review lock clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + "). Zet PYTHON=... naar een nieuwere python.")'
@@ -29,6 +29,11 @@ build: $(STAMP)
 ## test: build the site and run every test, browser tests included
 test: build
 	$(BIN)/python -m pytest
+
+## review: list pages, facts and sources that are due for a check (REVIEW_DAYS=365)
+REVIEW_DAYS ?= 365
+review: $(STAMP)
+	$(BIN)/python scripts/review.py --dagen $(REVIEW_DAYS) --bron-dagen $(REVIEW_DAYS)
 
 ## lock: re-pin requirements.txt after a change to requirements.in
 lock:

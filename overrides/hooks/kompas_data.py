@@ -50,7 +50,15 @@ def _construct_mapping(loader, node):
     return record
 
 
+def _construct_timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:  # e.g. 2024-13-40: report it with its line, like any YAML error
+        raise yaml.constructor.ConstructorError(None, None, f"ongeldige datum '{node.value}' ({exc})", node.start_mark) from exc
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def data_dir(config) -> Path:

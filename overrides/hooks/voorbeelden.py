@@ -75,10 +75,11 @@ def _check(r, known, sources):
     for field, allowed in (("soort", SOORTEN), ("grootte", GROOTTE), ("datumsoort", DATUMSOORT)):
         if r.get(field, "vastgesteld") not in allowed:
             raise fail(f"{field} moet een van deze zijn: {', '.join(allowed)}")
-    if not isinstance(r["themas"], list) or any(t not in known for t in r["themas"]):
-        raise fail(f"themas moet een lijst zijn met ids uit docs/data/kader.yml ({', '.join(known)})")
-    if not isinstance(r["keuzes"], list) or not 2 <= len(r["keuzes"]) <= 5:
-        raise fail("keuzes moet een lijst zijn met 2 tot 5 punten")
+    unknown = [str(t) for t in r["themas"] if t not in known] if isinstance(r["themas"], list) else [str(r["themas"])]
+    if unknown:
+        raise fail(f"onbekend(e) thema('s) {', '.join(unknown)}: kies uit docs/data/kader.yml ({', '.join(known)})")
+    if not isinstance(r["keuzes"], list) or not 2 <= len(r["keuzes"]) <= 5 or not all(isinstance(c, str) for c in r["keuzes"]):
+        raise fail("keuzes moet een lijst zijn met 2 tot 5 zinnen (zet een zin met een dubbele punt tussen aanhalingstekens)")
     if not str(r["url"]).startswith("https://"):
         raise fail(f"url moet met https:// beginnen: {r['url']}")
     if not isinstance(r["inwoners"], int) or not isinstance(r.get("inwoners_jaar", 0), int):
@@ -106,8 +107,35 @@ def _anchor(r, theme_id) -> str:
     return r["id"] if theme_id == first else f"{r['id']}-{theme_id}"
 
 
+MORE = re.compile(r"^## Meer weten", re.M)
+SECTION = {"nl": ("Voorbeelden uit de praktijk", "Deze gemeenten werkten het thema van dit hoofdstuk uit in hun beleid."),
+           "en": ("Examples from practice", "These municipalities worked out the theme of this chapter in their policy.")}
+
+
+def _auto_section(markdown, page, lang) -> str:
+    """Hoe chapters get their examples from their Kader themes, placed before 'Meer weten'."""
+    parts = page.file.src_uri.split("/")
+    themes = [t for t in (page.meta.get("kader_themas") or []) if t in {x["id"] for x in _themes}]
+    if len(parts) < 3 or parts[1] != "hoe" or parts[-1] == "index.md" or page.meta.get("overzicht") or not themes or ONE.search(markdown):
+        return markdown
+    target = posixpath.relpath(f"{parts[0]}/voorbeelden.md", posixpath.dirname(page.file.src_uri))
+    seen, items = set(), []
+    for r in _examples:
+        shared = [t for t in themes if t in r["themas"]]
+        if shared and r["id"] not in seen:
+            seen.add(r["id"])
+            items.append(f"- [{r['gemeente']}: {str(r['titel']).replace('[', '(').replace(']', ')')}]({target}#{_anchor(r, shared[0])}) ({r['vastgesteld'][:4]})")
+    if not items:
+        return markdown
+    title, intro = SECTION[lang]
+    block = f"## {title}\n\n{intro}\n\n" + "\n".join(items) + "\n\n"
+    match = MORE.search(markdown)
+    return markdown[: match.start()] + block + markdown[match.start():] if match else markdown + "\n\n" + block
+
+
 def on_page_markdown(markdown, page, config, files):
     lang, source = page_language(page), markdown
+    markdown = _auto_section(markdown, page, lang)
     if ALL in markdown:
         markdown = markdown.replace(ALL, render_library(lang))
     markdown = ONE.sub(lambda m: render_theme(m, lang, page, source), markdown)

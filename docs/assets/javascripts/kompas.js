@@ -481,6 +481,38 @@
     show(root);
   }
 
+  /* ---------- changed since the last visit ---------- */
+
+  var visitStore = new Store({
+    key: "kompas.bezoek",
+    version: 1,
+    empty: function () { return { v: 1, laatst: null, vorige: null }; },
+    migrations: {},
+    valid: function (d) { return d.laatst === null || typeof d.laatst === "string"; }
+  });
+
+  /* A visit starts when this tab has no session mark yet. The marker compares a
+     page's newest change with the end of the reader's previous visit. */
+  function initVisits() {
+    var data = visitStore.read();
+    var fresh = false;
+    try {
+      fresh = !window.sessionStorage.getItem("kompas.sessie");
+      window.sessionStorage.setItem("kompas.sessie", "1");
+    } catch (e) {
+      fresh = false;
+    }
+    if (fresh) {
+      data.vorige = data.laatst;
+    }
+    var marker = document.querySelector(".kompas-gewijzigd[data-datum]");
+    if (marker && data.vorige && marker.getAttribute("data-datum") > String(data.vorige).slice(0, 10)) {
+      show(marker);
+    }
+    data.laatst = new Date().toISOString();
+    visitStore.write(data);
+  }
+
   /* ---------- sharing ---------- */
 
   function initShare() {
@@ -511,6 +543,7 @@
     initNotePanel();
     initNotesPage();
     initShare();
+    initVisits();
     if (!storageOk) {
       notice(T.noStorage);
     } else if (problems.length) {
