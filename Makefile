@@ -8,7 +8,9 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test review lock clean
+NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
+
+.PHONY: serve build test tools review lock clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + "). Zet PYTHON=... naar een nieuwere python.")'
@@ -27,8 +29,17 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
 ## test: build the site and run every test, browser tests included
-test: build
+test: build tools
 	$(BIN)/python -m pytest
+
+## tools: system packages (Java, hunspell, Chromium) and the Nu HTML Checker for the tests
+tools: $(NODE_STAMP)
+
+$(NODE_STAMP): package-lock.json
+	@bash scripts/systeem.sh
+	npm ci --no-audit --no-fund --silent
+	@rm -f node_modules/.installed-*
+	@touch $@
 
 ## review: list pages, facts and sources that are due for a check (REVIEW_DAYS=365)
 REVIEW_DAYS ?= 365
@@ -46,4 +57,4 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache node_modules

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
 SITE = ROOT / "site"
 DOCS = ROOT / "docs"
 
@@ -97,3 +99,13 @@ def visit(browser, server):
     yield _open
     for v in opened:
         v.close()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Print the readability report, so editors see in CI where to simplify."""
+    if not (SITE / "index.html").exists():
+        return
+    from kwaliteit import format_report, report
+
+    terminalreporter.section("Leesbaarheid per pagina (gemiddelde zinslengte mag niet boven 18 woorden)")
+    terminalreporter.write_line(format_report(report(SITE)))

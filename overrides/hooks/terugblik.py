@@ -28,6 +28,11 @@ def on_nav(nav, config, files):
     return nav
 
 
+def _local(src_uri: str) -> str:
+    first, _, rest = src_uri.partition("/")
+    return rest if first in ("nl", "en") else src_uri
+
+
 def _extract(path: Path):
     meta_body = get_data(path.read_text(encoding="utf-8"))
     body, meta = meta_body
@@ -45,12 +50,13 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     lang = "en" if page.url.startswith("en/") else "nl"
     goals_label, tasks_label, go = TEXT[lang]
-    here = page.file.src_uri
+    here = _local(page.file.src_uri)
     folder = posixpath.dirname(here)
     out = []
+    # In the English build the part holds English pages and Dutch fallbacks: compare paths without language.
     for file in _order:
-        src = file.src_uri
-        if not src.startswith(folder + "/") or src == here or src.endswith("/index.md") and posixpath.dirname(src) == folder:
+        src = _local(file.src_uri)
+        if not src.startswith(folder + "/") or src == here or src == f"{folder}/index.md":
             continue
         title, goals, tasks = _extract(Path(file.abs_src_path))
         if not goals and not tasks:

@@ -155,7 +155,7 @@ def render_library(lang) -> str:
     heads = "".join(f'<th scope="col">{h}</th>' for h in t["koppen"])
     rows = "\n".join(
         f'<tr><th scope="row"><a href="#{r["id"]}">{html.escape(str(r["gemeente"]))}</a></th><td>{html.escape(str(r["provincie"]))}</td>'
-        f'<td>{r["grootte"]}</td><td>{r["soort"]}</td><td data-sort="{r["vastgesteld"]}">{_date(r, lang)}</td></tr>' for r in _examples)
+        f'<td>{html.escape(r["grootte"])}</td><td>{r["soort"]}</td><td data-sort="{r["vastgesteld"]}">{_date(r, lang)}</td></tr>' for r in _examples)
     out = [f"## {t['overzicht']} {{ #overzicht }}\n", f"<table{nl_attr}>\n<caption>{t['tabel']}</caption>\n<thead><tr>{heads}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n"]
     for theme in _themes:
         out.append(f"## {_theme_name(theme, lang)} {{ #thema-{theme['id']} }}\n")

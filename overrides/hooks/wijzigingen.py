@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from kompas_data import DataError, as_date, format_date, language, load, page_language, require, where
+from kompas_data import DataError, as_date, format_date, language, load, page_language, registry, require, where
 
 PLACEHOLDER = re.compile(r"<!-- data: wijzigingen(?::(\d+))? -->")
 STAND = re.compile(r'<p class="kompas-stand"[^>]*>.*?</p>|</h1>', re.S)
@@ -45,6 +45,7 @@ def on_config(config):
                 if not (docs / path).is_file():
                     raise DataError(f"{where(record)}: pagina '{path}' bestaat niet (docs/nl/...)")
         _changes[:] = sorted(records, key=lambda r: r["datum"], reverse=True)
+        registry["wijzigingen"] = _changes
     except DataError as exc:
         raise PluginError(str(exc)) from exc
     return config
