@@ -24,15 +24,16 @@ $(STAMP): requirements.txt
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## build: write the site to site/ (fails on any warning)
-build: $(STAMP)
+## build: write the site to site/ (fails on any warning), with the downloads (PDF, cards, .docx, offline zip)
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/python scripts/downloads.py site
 
 ## test: build the site and run every test, browser tests included
 test: build tools
 	$(BIN)/python -m pytest
 
-## tools: system packages (Java, hunspell, Chromium) and the Nu HTML Checker for the tests
+## tools: system packages (Java, hunspell, Chromium), the Nu HTML Checker and iframe-worker
 tools: $(NODE_STAMP)
 
 $(NODE_STAMP): package-lock.json
