@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
 
-.PHONY: serve build test tools review lock clean
+.PHONY: serve build test tools review benchmark lock clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + "). Zet PYTHON=... naar een nieuwere python.")'
@@ -46,6 +46,10 @@ $(NODE_STAMP): package-lock.json
 REVIEW_DAYS ?= 365
 review: $(STAMP)
 	$(BIN)/python scripts/review.py --dagen $(REVIEW_DAYS) --bron-dagen $(REVIEW_DAYS)
+
+## benchmark: speed and page weight against a default Material site (not a test; see README)
+benchmark: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/benchmark.py
 
 ## lock: re-pin requirements.txt after a change to requirements.in
 lock:

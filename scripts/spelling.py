@@ -51,6 +51,9 @@ def page_text(html: str) -> str:
     main = soup.select_one("article.md-content__inner")
     if main is None:
         return ""
+    for el in main.find_all("a"):
+        if re.fullmatch(r"[\w.-]+\.(pdf|docx|zip|xml|json|html)", el.get_text(strip=True)):
+            el.decompose()  # a file name, not a word
     for el in main.select("pre, code, script, style, .footnote, .headerlink, svg, .md-tags, .kompas-stand, blockquote.kompas-citaat, [lang]:not(html)"):
         if el.name in ("div",) and el.get("lang") == soup.html.get("lang"):
             continue

@@ -4,7 +4,8 @@
 Every page in docs/en/ names its Dutch source and the version it translates:
     vertaling_van: nl/instructies.md
     vertaling_hash: 3f2a9c01b7de      (first 12 hex digits of the SHA-256 of the Dutch file)
-When the Dutch file changes, the hash no longer matches and the page is
+English headings keep the ids of the Dutch headings (`--ankers` adds them), so a
+link to a heading works in both languages. When the Dutch file changes, the hash no longer matches and the page is
 outdated. After updating the translation, or after checking that the Dutch
 change needs no change in English, stamp the page again:
     python scripts/vertalingen.py --stempel docs/en/instructies.md
@@ -78,12 +79,52 @@ def stamp(path: Path, docs: Path) -> str:
     return value
 
 
+HEADING = re.compile(r"^(#{2,6}) (.+?)\s*$", re.M)
+
+
+def _slug(text: str) -> str:
+    """MkDocs' heading id (toc extension defaults): lowercase, punctuation out, spaces to dashes."""
+    import unicodedata
+    text = re.sub(r"\{[^}]*\}\s*$", "", text).strip()
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def keep_anchors(path: Path, docs: Path) -> int:
+    """Give the English headings the ids of the Dutch ones (same order and level), so links keep working
+    across languages. Returns the number of headings changed."""
+    data = meta(path)
+    source = docs / (data.get("vertaling_van") or f"nl/{path.resolve().relative_to((docs / 'en').resolve()).as_posix()}")
+    dutch = [(len(h), _slug(t), re.search(r"\{\s*#([\w-]+)", t)) for h, t in HEADING.findall(FRONT.sub("", source.read_text(encoding="utf-8")))]
+    text = path.read_text(encoding="utf-8")
+    body_start = FRONT.match(text).end() if FRONT.match(text) else 0
+    english = list(HEADING.finditer(text, body_start))
+    if [len(m.group(1)) for m in english] != [d[0] for d in dutch]:
+        return 0  # different structure: leave it to the translator
+    changed = 0
+    for match, (_, slug, explicit) in reversed(list(zip(english, dutch))):
+        wanted = explicit.group(1) if explicit else slug
+        if "{" in match.group(2) or _slug(match.group(2)) == wanted:
+            continue
+        text = text[: match.end(2)] + f" {{ #{wanted} }}" + text[match.end(2):]
+        changed += 1
+    path.write_text(text, encoding="utf-8")
+    return changed
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", default=str(ROOT / "docs"))
     parser.add_argument("--stempel", nargs="+", metavar="docs/en/PAGINA.md", help="record the current Dutch version")
+    parser.add_argument("--ankers", nargs="+", metavar="docs/en/PAGINA.md", help="give English headings the Dutch ids")
     args = parser.parse_args(argv)
     docs = Path(args.docs)
+    if args.ankers:
+        for name in args.ankers:
+            print(f"{name}: {keep_anchors(Path(name), docs)} koppen kregen het Nederlandse anker")
+        return 0
     if args.stempel:
         for name in args.stempel:
             print(f"{name}: {stamp(Path(name), docs)}")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
@@ -78,7 +81,7 @@ def test_dutch_word_on_english_site_finds_no_dutch_page(visit, server):
     v.page.keyboard.press("s")
     v.page.wait_for_selector(".md-search__input", state="visible")
     v.page.keyboard.type("arbeidsuitbuiting", delay=20)
-    v.page.wait_for_function("!/Type to start/.test(document.querySelector('.md-search-result__meta').textContent)")
+    expect(v.page.locator(".md-search-result__meta")).not_to_have_text(re.compile("Type to start"))
     hits = v.page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
     assert all(h.startswith(server + "en/") for h in hits), hits
 
@@ -91,3 +94,14 @@ def test_first_tab_reaches_skip_link(visit, path):
     assert "md-skip" in focused["cls"], focused
     target = focused["href"]
     assert target.startswith("#") and v.page.query_selector(target) is not None, f"skip link points to {target}"
+
+
+def test_search_index_loads_only_when_the_reader_searches(visit):
+    v = visit("wat/wat-is-mensenhandel/")
+    v.page.wait_for_timeout(500)
+    loaded = v.page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [u for u in loaded if "search_index" in u or "/workers/search" in u], loaded
+    hits = search(v, "uitbuiting")
+    assert hits
+    loaded = v.page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert [u for u in loaded if u.endswith("search/search_index.json")], loaded

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
 
 from test_browser import AXE_OPTIONS, describe
@@ -23,7 +24,7 @@ def stored(page, key):
 def write_note(page, text):
     page.click(".kompas-notities summary")
     page.fill("#kompas-notitie", text)
-    page.wait_for_function("document.querySelector('.kompas-notities__status').textContent === 'Opgeslagen'")
+    expect(page.locator(".kompas-notities__status")).to_have_text("Opgeslagen")
 
 
 def test_controls_hidden_without_javascript(browser, server):
@@ -130,7 +131,7 @@ def test_export_clear_import_gives_back_the_same_notes(visit, server):
     v.page.click(".kompas-wis-notities")
     assert stored(v.page, "kompas.aantekeningen")["notities"] == []
     v.page.set_input_files(".kompas-import", files=[{"name": "n.json", "mimeType": "application/json", "buffer": exported.encode()}])
-    v.page.wait_for_function("document.querySelector('.kompas-status').textContent.includes('2 aantekening')")
+    expect(v.page.locator(".kompas-status")).to_contain_text("2 aantekening")
     after = stored(v.page, "kompas.aantekeningen")
     assert after["notities"] == before["notities"]
 
@@ -141,7 +142,7 @@ def test_import_with_conflict_keeps_both(visit, server):
     incoming = {"v": 2, "notities": [{"id": "x1", "pagina": CHAPTER, "titel": "Daders", "tekst": "Tekst van een collega", "gewijzigd": "2026-03-01T09:00:00Z"}]}
     v.page.goto(server + "aantekeningen/")
     v.page.set_input_files(".kompas-import", files=[{"name": "c.json", "mimeType": "application/json", "buffer": json.dumps(incoming).encode()}])
-    v.page.wait_for_function("document.querySelector('.kompas-status').textContent.includes('1 aantekening')")
+    expect(v.page.locator(".kompas-status")).to_contain_text("1 aantekening")
     texts = sorted(n["tekst"] for n in stored(v.page, "kompas.aantekeningen")["notities"] if n["pagina"] == CHAPTER)
     assert texts == ["Mijn eigen tekst", "Tekst van een collega"]
     v.page.goto(server + CHAPTER)
@@ -155,7 +156,7 @@ def test_import_of_a_broken_file_changes_nothing(visit, server):
     write_note(v.page, "Blijft staan")
     v.page.goto(server + "aantekeningen/")
     v.page.set_input_files(".kompas-import", files=[{"name": "k.json", "mimeType": "application/json", "buffer": b"geen json"}])
-    v.page.wait_for_function("document.querySelector('.kompas-status').textContent.includes('niet worden gelezen')")
+    expect(v.page.locator(".kompas-status")).to_contain_text("niet worden gelezen")
     assert [n["tekst"] for n in stored(v.page, "kompas.aantekeningen")["notities"]] == ["Blijft staan"]
 
 
@@ -179,7 +180,7 @@ def test_keyboard_only_mark_read_and_write_note(visit):
     assert page.evaluate("document.activeElement.id") == "kompas-notitie"
     page.keyboard.type("Getypt met alleen het toetsenbord")
     page.keyboard.press("Tab")  # leaving the field saves at once
-    page.wait_for_function("document.querySelector('.kompas-notities__status').textContent === 'Opgeslagen'")
+    expect(page.locator(".kompas-notities__status")).to_have_text("Opgeslagen")
     assert stored(page, "kompas.aantekeningen")["notities"][0]["tekst"] == "Getypt met alleen het toetsenbord"
 
 
@@ -205,6 +206,6 @@ def test_share_copies_the_link_without_web_share(visit, server):
     v = visit(OTHER, permissions=["clipboard-read", "clipboard-write"])
     v.page.evaluate("delete Navigator.prototype.share")
     v.page.click(".kompas-deel")
-    v.page.wait_for_function("document.querySelector('.kompas-deel__status').textContent !== ''")
+    expect(v.page.locator(".kompas-deel__status")).not_to_have_text("")
     assert v.page.inner_text(".kompas-deel__status") == "Link gekopieerd"
     assert v.page.evaluate("navigator.clipboard.readText()") == server + OTHER

@@ -68,3 +68,21 @@ def test_dutch_terms_kept_with_explanation(name):
     text = (DOCS / "en" / name).read_text(encoding="utf-8")
     italic_dutch = re.findall(r"\*([a-zà-ÿ][\wà-ÿ ]+)\* \(", text)
     assert italic_dutch, f"{name}: no Dutch term given in italics with an explanation"
+
+
+def test_english_pages_keep_the_dutch_heading_anchors():
+    """A link to a heading works in both languages: every Dutch heading id exists on the English page."""
+    from bs4 import BeautifulSoup
+
+    rows, _ = status(DOCS)
+    for key, state, _ in rows:
+        if state != "vertaald":
+            continue
+        path = key[len("nl/"):].replace(".md", "")
+        url = "" if path == "index" else (path[: -len("index")] if path.endswith("index") else path + "/")
+        ids = {}
+        for lang, folder in (("nl", SITE), ("en", SITE / "en")):
+            soup = BeautifulSoup((folder / url / "index.html").read_text(encoding="utf-8"), "lxml")
+            ids[lang] = {h.get("id") for h in soup.select("article h2[id], article h3[id], article h4[id]") if not h.get("id").startswith("tag:")}
+        missing = ids["nl"] - ids["en"]
+        assert not missing, f"en/{url}: missing Dutch anchors {sorted(missing)}; run scripts/vertalingen.py --ankers"

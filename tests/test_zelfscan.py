@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
@@ -112,7 +113,7 @@ def test_answers_survive_reload_and_export_clear_import(visit):
     kept = v.page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kompas.zelfscan.vorige.')).length")
     assert kept == 1, "cleared answers must be kept aside"
     v.page.set_input_files(".kompas-scan-import", files=[{"name": "scan.json", "mimeType": "application/json", "buffer": exported.encode()}])
-    v.page.wait_for_function("document.querySelector('.kompas-scan-status').textContent !== ''")
+    expect(v.page.locator(".kompas-scan-status")).not_to_have_text("")
     assert json.loads(v.page.evaluate("localStorage.getItem('kompas.zelfscan')"))["antwoorden"] == stored["antwoorden"]
     assert table(v.page) == EXPECTED
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import posixpath
 import re
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -27,6 +28,7 @@ from kompas_data import language
 DEFAULT = "nl"
 OTHER = "en"
 BASE = re.compile(r'("base":\s*")([^"]*)(")')
+SWITCH_ABSOLUTE = re.compile(r'<a href="(/[^"]*)" hreflang="(\w+)" class="md-select__link"')
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _pages: dict[str, list[str]] = {}
 
@@ -39,6 +41,11 @@ def on_post_page(output, page, config):
     lang = language(config)
     _pages.setdefault(lang, []).append(page.url)
     output = HEAD_ALTERNATE.sub("", output)
+    # On the start pages the language switcher links to "/en/" and "/": wrong when the site lives in a
+    # sub-folder (a GitHub Pages project site). Make those links relative, like on every other page.
+    folder = page.url if page.url.endswith("/") else page.url.rpartition("/")[0] + "/"
+    output = SWITCH_ABSOLUTE.sub(
+        lambda m: f'<a href="{_relative(m.group(1).lstrip("/"), folder)}" hreflang="{m.group(2)}" class="md-select__link"', output)
     if lang != OTHER:
         return output
     # English pages read their search index from en/, not from the site root.
@@ -47,12 +54,20 @@ def on_post_page(output, page, config):
     return BASE.sub(lambda m: f"{m.group(1)}{base}{m.group(3)}", output, count=1)
 
 
-@event_priority(-100)  # after the search plugin has written its index
+def _relative(target: str, folder: str) -> str:
+    rel = posixpath.relpath(target or ".", folder.rstrip("/") or ".")
+    return "./" if rel == "." else rel + "/"
+
+
+@event_priority(-100)  # after the search plugin and static-i18n have written the index
 def on_post_build(config):
-    if language(config) != OTHER:
-        return
+    # static-i18n builds English inside the Dutch build's post_build and rewrites the search index at
+    # the end of it: split the index (idempotently) after every pass, and write the sitemaps once both
+    # languages are known.
     site = Path(config["site_dir"])
     split_index(site)
+    if not _pages.get(OTHER) or not _pages.get(DEFAULT):
+        return
     base = config["site_url"] or "/"
     base = base if base.endswith("/") else base + "/"
     dutch = [u for u in _pages.get(DEFAULT, []) if u != "404.html"]

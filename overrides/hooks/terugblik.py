@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 
 PLACEHOLDER = "<!-- data: terugblik -->"
+BOX = '<span class="kompas-vakje" aria-hidden="true">☐</span>'  # a box to tick on paper
 BLOCK = re.compile(r'^!!! (leerdoelen|opdracht)(?: "([^"]*)")?\n((?:[ \t]+.*\n|\n)*)', re.M)
 ITEM = re.compile(r"^\s+[-*] (.+)$", re.M)
 TEXT = {
@@ -64,8 +65,8 @@ def on_page_markdown(markdown, page, config, files):
         link = posixpath.relpath(src, folder)
         out.append(f"## {title}\n")
         if goals:
-            out.append(f"**{goals_label}**\n\n" + "\n".join(f"- [ ] {g}" for g in goals) + "\n")
+            out.append(f"**{goals_label}**\n\n" + "\n".join(f"- {BOX} {g}" for g in goals) + "\n")
         if tasks:
-            out.append(f"**{tasks_label}**\n\n" + "\n".join(f"- [ ] {t}" for t in tasks) + "\n")
+            out.append(f"**{tasks_label}**\n\n" + "\n".join(f"- {BOX} {t}" for t in tasks) + "\n")
         out.append(f"[{go}: {title}]({link})\n")
     return markdown.replace(PLACEHOLDER, "\n".join(out))
