@@ -28,7 +28,7 @@ def test_chart_numbers_equal_the_data():
     table = svg.find_next("table")
     cells = {int(tr.find_all("td")[0].get_text()): int(tr.find_all("td")[1].get_text()) for tr in table.find("tbody").find_all("tr")}
     assert cells == bars
-    assert not soup.find("script", src=True, attrs={"src": re.compile("chart|d3|plotly")})
+    assert not [s for s in soup.find_all("script", src=True) if re.search(r"chart|d3|plotly|cdn", s["src"])]
 
 
 def test_every_partner_is_complete_and_has_a_card():
@@ -66,4 +66,4 @@ def test_glossary_terms_have_dutch_and_english_explanations():
 @pytest.mark.parametrize("page", ["wat/wat-is-mensenhandel", "hoe/opvang-en-hulp", "met-wie/structuren"])
 def test_abbreviations_have_tooltips(page):
     html = (SITE / page / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<abbr title="[^"]+">[A-Z]{2,}</abbr>', html), page
+    assert re.search(r'<abbr title="[^"]+">[A-Za-z]{2,}</abbr>', html), page

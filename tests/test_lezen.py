@@ -92,7 +92,7 @@ def test_corrupt_storage_is_kept_aside(visit, raw):
     v.page.evaluate(f"localStorage.setItem('kompas.aantekeningen', {json.dumps(raw)})")
     v.page.reload()
     assert not v.errors, v.errors
-    assert v.page.is_visible("#kompas-melding"), "no calm message shown"
+    expect(v.page.locator("#kompas-melding")).to_be_visible()
     assert "niet leesbaar" in v.page.inner_text("#kompas-melding")
     assert v.page.is_visible(".kompas-notities")
     kept = v.page.evaluate(

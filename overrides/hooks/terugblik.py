@@ -63,7 +63,8 @@ def on_page_markdown(markdown, page, config, files):
         if not goals and not tasks:
             continue
         link = posixpath.relpath(src, folder)
-        out.append(f"## {title}\n")
+        anchor = posixpath.splitext(posixpath.relpath(src, folder))[0].replace("/", "-")
+        out.append(f"## {title} {{ #{anchor} }}\n")  # the same anchor in both languages
         if goals:
             out.append(f"**{goals_label}**\n\n" + "\n".join(f"- {BOX} {g}" for g in goals) + "\n")
         if tasks:

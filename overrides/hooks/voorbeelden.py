@@ -34,10 +34,12 @@ ONE = re.compile(r"<!-- data: voorbeelden:([\w-]+) -->")
 TEXT = {
     "nl": {"tabel": "Alle voorbeelden op een rij, op naam", "koppen": ("Gemeente of regio", "Provincie", "Grootte", "Soort", "Datum"),
            "inwoners": ("inwoners", "op 1 januari"), "themas": "Thema's", "keuzes": "Opvallende keuzes", "open": "Lees het document: {t}",
-           "leeg": "*Nog geen voorbeelden bij dit thema.*", "overzicht": "Overzicht"},
+           "leeg": "*Nog geen voorbeelden bij dit thema.*", "overzicht": "Overzicht",
+           "provincie": "Per provincie", "grootte": "Per grootte van de gemeente", "thema": "Per Kader-thema"},
     "en": {"tabel": "All examples, by name", "koppen": ("Municipality or region", "Province", "Size", "Type", "Date"),
            "inwoners": ("inhabitants", "on 1 January"), "themas": "Themes", "keuzes": "Notable choices", "open": "Read the document: {t}",
-           "leeg": "*No examples for this theme yet.*", "overzicht": "Overview"},
+           "leeg": "*No examples for this theme yet.*", "overzicht": "Overview",
+           "provincie": "By province", "grootte": "By size of the municipality", "thema": "By Kader theme"},
 }
 
 _examples: list = []
@@ -157,8 +159,17 @@ def render_library(lang) -> str:
         f'<tr><th scope="row"><a href="#{r["id"]}">{html.escape(str(r["gemeente"]))}</a></th><td>{html.escape(str(r["provincie"]))}</td>'
         f'<td>{html.escape(r["grootte"])}</td><td>{r["soort"]}</td><td data-sort="{r["vastgesteld"]}">{_date(r, lang)}</td></tr>' for r in _examples)
     out = [f"## {t['overzicht']} {{ #overzicht }}\n", f"<table{nl_attr}>\n<caption>{t['tabel']}</caption>\n<thead><tr>{heads}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n"]
+    # The same examples grouped by province and by size, linking to their cards below.
+    for key, field, order in (("provincie", "provincie", sorted), ("grootte", "grootte", lambda xs: [x for x in GROOTTE if x in xs])):
+        out.append(f"## {t[key]} {{ #per-{key} }}\n")
+        groups = order({str(r[field]) for r in _examples})
+        for group in groups:
+            names = ", ".join(f"[{r['gemeente']}](#{r['id']})" for r in _examples if str(r[field]) == group)
+            out.append(f"- **{html.escape(group)}**: {names}")
+        out.append("")
+    out.append(f"## {t['thema']} {{ #per-thema }}\n")
     for theme in _themes:
-        out.append(f"## {_theme_name(theme, lang)} {{ #thema-{theme['id']} }}\n")
+        out.append(f"### {_theme_name(theme, lang)} {{ #thema-{theme['id']} }}\n")
         for r in (r for r in _examples if theme["id"] in r["themas"]):
             anchor, sep = _anchor(r, theme["id"]), "." if lang == "nl" else ","
             year = f" {t['inwoners'][1]} {r['inwoners_jaar']}" if r.get("inwoners_jaar") else ""
@@ -168,7 +179,7 @@ def render_library(lang) -> str:
             cite = f"[^{r['inwoners_bron']}]" if anchor == r["id"] else ""  # the population source once per example
             out.append(
                 f'<section class="kompas-voorbeeld" id="{anchor}" markdown="1"{nl_attr}>\n\n'
-                f"### {r['gemeente']} {{ #{anchor}-kop }}\n\n*{str(r['titel']).replace('*', '')}*[^{r['bron']}]\n\n"
+                f"#### {r['gemeente']} {{ #{anchor}-kop }}\n\n*{str(r['titel']).replace('*', '')}*[^{r['bron']}]\n\n"
                 f"{r['provincie']} · {people}{cite} · {r['grootte']}  \n"
                 f"{r['soort'].capitalize()}, {_date(r, lang)}  \n{t['themas']}: {themes}\n\n"
                 f"**{t['keuzes']}**\n\n{choices}\n\n[{t['open'].format(t=r['titel'])}]({r['url']})\n\n</section>\n")
