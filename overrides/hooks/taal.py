@@ -29,7 +29,7 @@ DEFAULT = "nl"
 OTHER = "en"
 BASE = re.compile(r'("base":\s*")([^"]*)(")')
 SWITCH_ABSOLUTE = re.compile(r'<a href="(/[^"]*)" hreflang="(\w+)" class="md-select__link"')
-HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">')  # no leading \s*: that scans quadratically
 _pages: dict[str, list[str]] = {}
 
 
