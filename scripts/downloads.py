@@ -192,7 +192,7 @@ def make_cards(site: Path, out: Path, browser, base: str) -> list[tuple[str, str
         name = f"{card_id}.pdf"
         page.pdf(path=str(out / name), format="A4", print_background=True, margin=CARD_MARGIN)
         style.evaluate("el => el.remove()")
-        made.append((name, f"Kaart: {title.lstrip('0123456789. ')}"))
+        made.append((name, f"Kaart: {title.replace('¶', '').strip().lstrip('0123456789. ')}"))
     page.close()
     return made
 

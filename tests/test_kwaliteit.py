@@ -154,8 +154,22 @@ def test_every_page_in_chromium(browser, server, page, scheme):
     assert not outside, f"{rel(page)}: requests outside the site: {outside}"
 
 
-ZOOM_PAGES = ["wat/wat-is-mensenhandel/", "wat/aard-en-omvang/", "hoe/beleidsdomeinen/", "met-wie/partners/",
-              "met-wie/ketenkaart/", "met-wie/binnen-de-gemeente/", "hoe/zelfscan/", "voorbeelden/", "en/"]
+ZOOM_PAGES = ["wat/wat-is-mensenhandel/", "wat/aard-en-omvang/", "wat/signalen/", "hoe/beleidsdomeinen/",
+              "met-wie/partners/", "met-wie/ketenkaart/", "met-wie/binnen-de-gemeente/", "hoe/zelfscan/",
+              "voorbeelden/", "en/", "en/wat/signalen/"]
+
+STICKING_OUT = """() => {
+  const width = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('body *')]
+    .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > width + 0.5; })
+    .filter(e => !e.closest('.md-typeset__scrollwrap, .md-sidebar, pre'))
+    .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + e.className + ' (right ' + Math.round(e.getBoundingClientRect().right) + 'px)');
+}"""
+
+
+def horizontal_overflow(page) -> tuple[int, list[str]]:
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    return overflow, page.evaluate(STICKING_OUT)
 
 
 @pytest.mark.browser
@@ -163,8 +177,36 @@ ZOOM_PAGES = ["wat/wat-is-mensenhandel/", "wat/aard-en-omvang/", "hoe/beleidsdom
 def test_no_horizontal_scrolling_at_400_percent(visit, path):
     """400% zoom of a 1280 px window is a 320 CSS px wide viewport (WCAG 1.4.10 Reflow)."""
     v = visit(path, viewport={"width": 320, "height": 640})
-    overflow = v.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"/{path}: {overflow}px horizontal scroll at 320px"
+    overflow, elements = horizontal_overflow(v.page)
+    assert overflow <= 0, f"/{path}: {overflow}px horizontal scroll at 320px; sticking out: {elements}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "en/"])
+def test_language_menu_stays_on_a_narrow_screen(visit, path):
+    """The header does not always show the same buttons; the language menu may then be the
+    rightmost one. Its closed list still takes space, so it must open towards the left."""
+    v = visit(path, viewport={"width": 320, "height": 640})
+    v.page.add_style_tag(content=".md-header__inner > :not(.md-header__title):not(:has(.md-select)) { display: none !important }")
+    right = v.page.evaluate("document.querySelector('.md-select').getBoundingClientRect().right")
+    assert right > 320 - 60, "the language menu should now be the rightmost header button"
+    overflow, elements = horizontal_overflow(v.page)
+    assert overflow <= 0, f"/{path}: {overflow}px horizontal scroll at 320px; sticking out: {elements}"
+    v.page.hover(".md-select")
+    box = v.page.locator(".md-select__inner").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320, f"language menu outside the screen: {box}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["wat/vormen/", "hoe/zelfscan/"])
+def test_screen_reader_text_is_not_shown(visit, path):
+    """Names meant for screen readers only (nav toggles, zelfscan note fields) take no room on screen."""
+    v = visit(path)
+    sizes = v.page.evaluate("[...document.querySelectorAll('.kompas-onzichtbaar')].map(e => [e.textContent, e.getBoundingClientRect().width, e.getBoundingClientRect().height])")
+    assert sizes, f"/{path}: no screen-reader-only text found"
+    shown = [s for s in sizes if s[1] > 1 or s[2] > 1]
+    assert not shown, f"/{path}: screen-reader-only text is visible: {shown[:3]}"
+    assert v.page.locator(".kompas-onzichtbaar").first.evaluate("e => e.textContent.trim().length") > 0
 
 
 @pytest.mark.browser

@@ -76,7 +76,7 @@ def _field(item, lang: str, link: str) -> str:
         f'<div class="kompas-scan__keuzes">{radios}</div>\n'
         f'<p class="kompas-scan__meer">{text["meer"]}: <a href="{html.escape(link)}">{html.escape(item["_titel"])}</a></p>\n'
         f'<details class="kompas-scan__notitie"><summary>{text["note"]}</summary>'
-        f'<label class="md-visually-hidden" for="notitie-{iid}">{text["note"]}</label>'
+        f'<label class="kompas-onzichtbaar" for="notitie-{iid}">{text["note"]}</label>'
         f'<textarea id="notitie-{iid}" rows="2"></textarea></details>\n'
         f"</fieldset>"
     )
