@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import sys
 import threading
 from pathlib import Path
@@ -82,6 +83,19 @@ class Visit:
         url = request.url
         if not (url.startswith("http://127.0.0.1:") or url.startswith("data:") or url.startswith("blob:")):
             self.outside.append(url)
+
+    def plant(self, key: str, raw: str):
+        """Put `raw` under `key` in localStorage and reload, as a returning reader would arrive.
+
+        An init script writes it in the new document before the site's scripts run, once per tab.
+        Writing it from the old page just before the reload was flaky: Chromium may start the new
+        document before the old page's write has reached its storage."""
+        flag = json.dumps("test.geplant." + key)
+        self.context.add_init_script(
+            f"if (!sessionStorage.getItem({flag})) {{ sessionStorage.setItem({flag}, '1');"
+            f" localStorage.setItem({json.dumps(key)}, {json.dumps(raw)}); }}"
+        )
+        self.page.reload()
 
     def close(self):
         self.context.close()

@@ -75,8 +75,7 @@ def test_notes_survive_reload_and_new_context(visit, browser, server):
 def test_previous_schema_version_is_migrated(visit):
     v = visit(CHAPTER)
     old = {"v": 1, "notities": {CHAPTER: {"tekst": "Oude notitie uit versie 1", "datum": "2026-01-05T10:00:00Z"}}}
-    v.page.evaluate(f"localStorage.setItem('kompas.aantekeningen', {json.dumps(json.dumps(old))})")
-    v.page.reload()
+    v.plant("kompas.aantekeningen", json.dumps(old))
     assert v.page.input_value("#kompas-notitie") == "Oude notitie uit versie 1"
     new = stored(v.page, "kompas.aantekeningen")
     assert new["v"] == 2
@@ -89,8 +88,7 @@ def test_previous_schema_version_is_migrated(visit):
 @pytest.mark.parametrize("raw", ["{kapot", '{"v": 2, "notities": "geen lijst"}', '{"v": 99, "notities": []}'])
 def test_corrupt_storage_is_kept_aside(visit, raw):
     v = visit(CHAPTER)
-    v.page.evaluate(f"localStorage.setItem('kompas.aantekeningen', {json.dumps(raw)})")
-    v.page.reload()
+    v.plant("kompas.aantekeningen", raw)
     assert not v.errors, v.errors
     expect(v.page.locator("#kompas-melding")).to_be_visible()
     assert "niet leesbaar" in v.page.inner_text("#kompas-melding")
