@@ -4,6 +4,9 @@ A page cites a source with `[^id]`, where `id` is in docs/data/bronnen/.
 This hook writes the footnote text from the bibliography, so a source is
 described once. An unknown id, a missing field or a non-https URL is an error
 that names the file and line. `<!-- data: bronnen -->` renders the full list.
+The footnotes are left out of the search index: they repeat the same source
+descriptions on many pages and made every search slower, while the Bronnen page
+lists them all.
 """
 
 from __future__ import annotations
@@ -85,3 +88,11 @@ def render_list(lang: str) -> str:
     for key, source in sorted(sources().items(), key=lambda kv: (str(kv[1]["uitgever"]).lower(), kv[0])):
         rows.append(f'- <span id="bron-{html.escape(key)}"></span>{describe(source, lang)}')
     return "\n".join(rows)
+
+
+FOOTNOTES = '<div class="footnote">'
+
+
+def on_page_content(html_out, page, config, files):
+    """Keep the footnotes (source descriptions) out of the search index (Material: data-search-exclude)."""
+    return html_out.replace(FOOTNOTES, '<div class="footnote" data-search-exclude>')

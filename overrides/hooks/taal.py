@@ -4,6 +4,11 @@ mkdocs-static-i18n writes a single search index with both languages, and
 Material loads it from the site root on every page. After the last language
 is built this hook splits the index into search/search_index.json (Dutch) and
 en/search/search_index.json (English) and points English pages at their own.
+English entries that are the untranslated Dutch text (fallback pages) are left
+out of the English index. static-i18n can do that itself, but compares every
+entry with every other one, which slows the build down quadratically; its
+`reconfigure_search` is therefore off in mkdocs.yml and the same rule is applied
+here in one pass.
 
 Material reads every <link rel="alternate" hreflang> in the page head and then
 fetches "sitemap.xml" next to each linked page, which does not exist for
@@ -81,8 +86,10 @@ def split_index(site: Path):
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     prefix = f"{OTHER}/"
-    mine = [d for d in data["docs"] if d["location"].startswith(prefix)]
     rest = [d for d in data["docs"] if not d["location"].startswith(prefix)]
+    dutch = {(d["location"], d["title"], d["text"]) for d in rest}
+    mine = [d for d in data["docs"] if d["location"].startswith(prefix)
+            and (d["location"][len(prefix):], d["title"], d["text"]) not in dutch]
     for doc in mine:
         doc["location"] = doc["location"][len(prefix):]
     if mine:
