@@ -176,6 +176,23 @@ def test_search_index_is_split_per_language():
         assert (page + "index.html" if page.endswith("/") or not page else page) in en_pages | {"index.html"}, doc["location"]
 
 
+def test_search_index_leaves_out_repeats():
+    """Pages with `search: exclude` (they repeat other pages) and the footnotes (source
+    descriptions) stay out of the index, so search stays fast; the chapters stay in."""
+    docs_dir = Path(__file__).resolve().parent.parent / "docs" / "nl"
+    excluded = set()
+    for md in docs_dir.rglob("*.md"):
+        if re.search(r"^search:\n  exclude: true", md.read_text(encoding="utf-8"), re.M):
+            excluded.add(md.relative_to(docs_dir).with_suffix("").as_posix() + "/")
+    assert {"bronnen/", "wat/terugblik/"} <= excluded, excluded
+    for folder in (SITE, SITE / "en"):
+        docs = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        pages = {d["location"].split("#")[0] for d in docs}
+        assert not pages & excluded, f"{'en' if folder != SITE else 'nl'}: pages that should be left out: {pages & excluded}"
+        assert not [d["location"] for d in docs if "↩" in d["text"]], f"{'en' if folder != SITE else 'nl'}: footnotes in the search index"
+        assert {"instructies/", "begrippen/"} <= pages
+
+
 def test_english_pages_point_search_at_english_index():
     for page in (SITE / "en").rglob("*.html"):
         config = soup(page).find("script", id="__config")
