@@ -23,6 +23,7 @@ REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
 PLACEHOLDER = "<!-- data: bronnen -->"
 ID_RULE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FOOTNOTES = '<div class="footnote">'
 
 LABEL = {"nl": "geraadpleegd op", "en": "consulted on"}
 
@@ -88,9 +89,6 @@ def render_list(lang: str) -> str:
     for key, source in sorted(sources().items(), key=lambda kv: (str(kv[1]["uitgever"]).lower(), kv[0])):
         rows.append(f'- <span id="bron-{html.escape(key)}"></span>{describe(source, lang)}')
     return "\n".join(rows)
-
-
-FOOTNOTES = '<div class="footnote">'
 
 
 def on_page_content(html_out, page, config, files):
