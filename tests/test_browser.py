@@ -105,3 +105,47 @@ def test_search_index_loads_only_when_the_reader_searches(visit):
     assert hits
     loaded = v.page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
     assert [u for u in loaded if u.endswith("search/search_index.json")], loaded
+
+
+# ---------- palette (docs/assets/javascripts/palet.js) ----------
+
+WATCH_BODY = """window.kompasBody = [];
+new MutationObserver(list => list.forEach(m => {
+  if (m.target === document.body) window.kompasBody.push(m.attributeName);
+})).observe(document, {attributes: true, subtree: true});"""
+COLOR_ATTRIBUTES = {"data-md-color-switching", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent"}
+
+
+def _palette_page(browser, server, scheme: str):
+    context = browser.new_context(color_scheme=scheme)
+    context.add_init_script(WATCH_BODY)
+    page = context.new_page()
+    page.goto(server + "wat/wat-is-mensenhandel/", wait_until="networkidle")
+    page.wait_for_timeout(800)  # Material removes the switching mark after its transitions
+    return context, page
+
+
+def test_palette_leaves_body_alone_when_no_colour_changes(browser, server):
+    """Material sets the same colours on <body> again on every load, which restyles the whole page."""
+    context, page = _palette_page(browser, server, "light")
+    changed = [name for name in page.evaluate("window.kompasBody") if name in COLOR_ATTRIBUTES]
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    context.close()
+    assert not changed, f"colour attributes on <body> changed on load without a new colour: {changed}"
+
+
+def test_palette_still_switches_with_transitions_off(browser, server):
+    context, page = _palette_page(browser, server, "dark")
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    first = page.evaluate("window.kompasBody")
+    assert "data-md-color-switching" in first, first  # set before the colours changed ...
+    expect(body).not_to_have_attribute("data-md-color-switching", re.compile(".*"))  # ... and removed after
+    page.evaluate("window.kompasBody = []")
+    page.locator("label[for='__palette_0']").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    changed = page.evaluate("window.kompasBody")
+    assert changed.index("data-md-color-switching") < changed.index("data-md-color-scheme"), changed
+    page.locator("label[for='__palette_1']").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    context.close()
