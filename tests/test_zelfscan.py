@@ -93,11 +93,13 @@ def test_answers_survive_reload_and_export_clear_import(visit):
     answers = answer_set()
     fill(v.page, answers)
     first = ITEMS[0]["id"]
-    v.page.click(f"#vraag-{first} summary")
+    v.page.click(f"#vraag-{first} .kompas-scan__notitie-knop")
     v.page.fill(f"#notitie-{first}", "Besproken in het MT van maart")
     v.page.reload()
     assert table(v.page) == EXPECTED
     assert v.page.input_value(f"#notitie-{first}") == "Besproken in het MT van maart"
+    assert v.page.is_visible(f"#notitie-{first}"), "a saved note is shown open after a reload"
+    assert v.page.get_attribute(f"#vraag-{first} .kompas-scan__notitie-knop", "aria-expanded") == "true"
     stored = json.loads(v.page.evaluate("localStorage.getItem('kompas.zelfscan')"))
     with v.page.expect_download() as info:
         v.page.click(".kompas-scan-export-json")
@@ -118,6 +120,25 @@ def test_answers_survive_reload_and_export_clear_import(visit):
     assert table(v.page) == EXPECTED
 
 
+def test_note_button_opens_and_closes_the_field(visit):
+    v = visit(PAGE)
+    first = ITEMS[0]["id"]
+    button = v.page.locator(f"#vraag-{first} .kompas-scan__notitie-knop")
+    field = v.page.locator(f"#notitie-{first}")
+    assert button.get_attribute("aria-controls") == f"notitieveld-{first}"
+    expect(field).to_be_hidden()
+    assert button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    v.page.keyboard.press("Enter")
+    expect(field).to_be_visible()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert v.page.locator(f"label[for=notitie-{first}]").count() == 1
+    button.click()
+    expect(field).to_be_hidden()
+    assert button.get_attribute("aria-expanded") == "false"
+    assert v.page.locator(f"#vraag-{ITEMS[1]['id']} .kompas-scan__notitie-knop").get_attribute("aria-expanded") == "false"
+
+
 def test_corrupt_scan_storage_keeps_the_page_working(visit):
     v = visit(PAGE)
     v.plant("kompas.zelfscan", '{"v":1,"antwoorden":{"x":{"antwoord":"misschien"}}}')
@@ -136,6 +157,7 @@ def test_without_javascript_it_is_a_checklist(browser, server):
     assert page.locator("fieldset.kompas-scan__vraag legend").first.is_visible()
     assert not page.is_visible("#kompas-scan-resultaat")
     assert not page.is_visible("#kompas-zelfscan-knoppen")
+    assert not page.locator(".kompas-scan__notitie-knop").first.is_visible(), "without saving, no note field"
     context.close()
 
 
@@ -143,6 +165,6 @@ def test_without_javascript_it_is_a_checklist(browser, server):
 def test_axe_on_scan_and_result(visit, scheme):
     v = visit(PAGE, color_scheme=scheme)
     fill(v.page, answer_set())
-    v.page.click(f"#vraag-{ITEMS[0]['id']} summary")
+    v.page.click(f"#vraag-{ITEMS[0]['id']} .kompas-scan__notitie-knop")
     results = Axe().run(v.page, options=AXE_OPTIONS)
     assert not results.response["violations"], describe(results.response["violations"])

@@ -86,10 +86,23 @@
         var note = set.querySelector("textarea");
         note.value = a.notitie || "";
         if (a.notitie) {
-          set.querySelector("details").open = true;
+          showNote(set, true);
         }
       });
     }
+
+    /* The note field under a question opens and closes with its button. */
+    function showNote(set, open) {
+      set.querySelector(".kompas-scan__notitie-knop").setAttribute("aria-expanded", open ? "true" : "false");
+      set.querySelector(".kompas-scan__notitieveld").hidden = !open;
+    }
+
+    root.addEventListener("click", function (e) {
+      var button = e.target.closest(".kompas-scan__notitie-knop");
+      if (button) {
+        showNote(button.closest("fieldset[data-item]"), button.getAttribute("aria-expanded") !== "true");
+      }
+    });
 
     function save(id) {
       var set = root.querySelector('fieldset[data-item="' + id + '"]');
