@@ -109,10 +109,13 @@ def test_search_index_loads_only_when_the_reader_searches(visit):
 
 # ---------- palette (docs/assets/javascripts/palet.js) ----------
 
-WATCH_BODY = """window.kompasBody = [];
+WATCH_BODY = """window.kompasBody = []; window.kompasHtml = []; window.kompasMeta = [];
 new MutationObserver(list => list.forEach(m => {
   if (m.target === document.body) window.kompasBody.push(m.attributeName);
-})).observe(document, {attributes: true, subtree: true});"""
+  if (m.target === document.documentElement && m.attributeName === "class" && m.oldValue !== m.target.className)
+    window.kompasHtml.push([m.oldValue, m.target.className, document.body !== null]);
+  m.addedNodes.forEach(n => { if (n.nodeName === "META" && n.name === "color-scheme") window.kompasMeta.push(n.content); });
+})).observe(document, {attributes: true, attributeOldValue: true, childList: true, subtree: true});"""
 COLOR_ATTRIBUTES = {"data-md-color-switching", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent"}
 
 
@@ -132,6 +135,35 @@ def test_palette_leaves_body_alone_when_no_colour_changes(browser, server):
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
     context.close()
     assert not changed, f"colour attributes on <body> changed on load without a new colour: {changed}"
+
+
+def test_html_classes_are_set_before_the_page_is_drawn(browser, server):
+    """A class change on <html> restyles the whole page (a rule in Material's CSS), so the head sets
+    Material's classes at once and the bundle finds nothing to change."""
+    context, page = _palette_page(browser, server, "light")
+    changes = page.evaluate("window.kompasHtml")
+    context.close()
+    assert changes, "the head script did not run"
+    late = [change for change in changes if change[2]]
+    assert not late, f"classes on <html> changed after <body> existed: {late}"
+    assert changes[-1][1] == "js js-focus-visible", changes
+
+
+def test_color_scheme_meta_only_when_dark(browser, server):
+    """Material's <meta name=color-scheme> restyles the whole page; a light page looks the same without it."""
+    context, page = _palette_page(browser, server, "light")
+    assert page.evaluate("document.querySelectorAll('meta[name=color-scheme]').length") == 0
+    page.locator("label[for='__palette_1']").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator("meta[name=color-scheme]")).to_have_attribute("content", "dark")
+    page.locator("label[for='__palette_0']").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    expect(page.locator("meta[name=color-scheme]")).to_have_attribute("content", "light")
+    context.close()
+    context, page = _palette_page(browser, server, "dark")
+    assert page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)") == ["dark"]
+    assert page.evaluate("getComputedStyle(document.documentElement).colorScheme") in ("dark", "normal")
+    context.close()
 
 
 def test_palette_still_switches_with_transitions_off(browser, server):

@@ -154,6 +154,7 @@ def test_without_javascript_it_is_a_checklist(browser, server):
     page = context.new_page()
     page.goto(server + PAGE)
     assert page.locator("fieldset.kompas-scan__vraag").count() == len(ITEMS)
+    assert page.locator("html.no-js").count() == 1
     assert page.locator("fieldset.kompas-scan__vraag legend").first.is_visible()
     assert not page.is_visible("#kompas-scan-resultaat")
     assert not page.is_visible("#kompas-zelfscan-knoppen")

@@ -10,6 +10,12 @@
  * and sets the switching mark just before such a change. Other attributes
  * (such as data-md-color-media, which no style uses) pass as they are. A real
  * switch (the toggle, or the device turning dark) works as before.
+ *
+ * Material also adds a <meta name="color-scheme"> to the page and fills it
+ * with the scheme in use. Any change to such a meta element restyles the
+ * whole page. A light page looks the same with or without it, so this script
+ * holds the element back until it says something other than "light" (a dark
+ * scheme); from then on it is in the page and follows every switch.
  */
 (function () {
   "use strict";
@@ -46,5 +52,29 @@
       pending = false;
     }
     return remove.call(this, name);
+  };
+
+  var head = document.head;
+  var append = head.appendChild;
+  head.appendChild = function (node) {
+    if (!node || node.nodeName !== "META" || node.getAttribute("name") !== "color-scheme" || node.parentNode) {
+      return append.call(this, node);
+    }
+    Object.defineProperty(node, "content", {
+      configurable: true,
+      get: function () {
+        return node.getAttribute("content") || "";
+      },
+      set: function (value) {
+        node.setAttribute("content", value);
+        if (!node.parentNode && String(value) !== "light") {
+          append.call(head, node);
+        }
+      }
+    });
+    if (node.getAttribute("content") && node.getAttribute("content") !== "light") {
+      append.call(head, node);
+    }
+    return node;
   };
 })();
