@@ -107,6 +107,25 @@ def test_search_index_loads_only_when_the_reader_searches(visit):
     assert [u for u in loaded if u.endswith("search/search_index.json")], loaded
 
 
+SHIFTS = """window.kompasShift = 0;
+new PerformanceObserver(list => list.getEntries().forEach(e => {
+  if (!e.hadRecentInput) window.kompasShift += e.value;
+})).observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.parametrize("path", ["", "wat/", "wat/wat-is-mensenhandel/", "hoe/zelfscan/", "en/"])
+def test_page_does_not_shift_while_loading(browser, server, path):
+    """What the scripts fill in (progress, buttons, the scan result) has its place from the first paint."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+    context.add_init_script(SHIFTS)
+    page = context.new_page()
+    page.goto(server + path, wait_until="load")
+    page.wait_for_timeout(1000)
+    shift = page.evaluate("window.kompasShift")
+    context.close()
+    assert shift < 0.01, f"{path or 'start'}: layout shift {shift:.3f} while loading"
+
+
 # ---------- palette (docs/assets/javascripts/palet.js) ----------
 
 WATCH_BODY = """window.kompasBody = []; window.kompasHtml = []; window.kompasMeta = [];

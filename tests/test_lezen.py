@@ -34,6 +34,9 @@ def test_controls_hidden_without_javascript(browser, server):
     for selector in (".kompas-lezen", ".kompas-notities", ".kompas-delen"):
         assert not page.is_visible(selector), selector
     assert page.is_visible("article h1")
+    page.goto(server)
+    assert page.locator(".kompas-voortgang").count() == 1
+    assert not page.is_visible(".kompas-voortgang"), "the progress box needs JavaScript"
     context.close()
 
 

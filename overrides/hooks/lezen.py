@@ -49,17 +49,20 @@ def _is_overview(file) -> bool:
 
 
 def on_page_markdown(markdown, page, config, files):
-    """`<!-- data: voortgang -->` shows the reader's progress (hidden without JavaScript)."""
+    """`<!-- data: voortgang -->` shows the reader's progress (hidden without JavaScript).
+
+    The box is in the page from the start (the CSS hides it under html.no-js), so filling it in
+    does not push the text below it down while the reader looks at the page."""
     if PLACEHOLDER not in markdown:
         return markdown
     local = _local(page.url)
     part = local.split("/")[0] if local.split("/")[0] in PARTS else ""
     label, reset = TEXT[page_language(page)]
     box = (
-        f'<div class="kompas-voortgang" data-kompas-voortgang="{part}" hidden>\n'
+        f'<div class="kompas-voortgang" data-kompas-voortgang="{part}">\n'
         f'<p><label for="kompas-voortgang-meter">{label}</label> '
         f'<progress id="kompas-voortgang-meter" max="1" value="0"></progress> '
-        f'<span class="kompas-voortgang__tekst"></span></p>\n'
+        f'<span class="kompas-voortgang__tekst">&#160;</span></p>\n'
         f'<p><a class="kompas-verder md-button md-button--primary" href="./" hidden></a> '
         f'<button type="button" class="md-button kompas-wis-voortgang">{reset}</button></p>\n'
         f"</div>"
