@@ -77,10 +77,9 @@ def _field(item, lang: str, link: str) -> str:
         f'<p class="kompas-scan__meer">{text["meer"]}: <a href="{html.escape(link)}">{html.escape(item["_titel"])}</a></p>\n'
         # A button with a hidden field, not <details>: 45 <details> elements cost the browser a
         # style and layout pass each while the page loads. Without JavaScript notes cannot be
-        # saved, so the CSS hides the block (html.no-js).
-        # (Two blocks side by side: Markdown mis-nests a <div> that closes on the same line as another.)
-        f'<div class="kompas-scan__notitie"><button type="button" class="kompas-scan__notitie-knop" '
-        f'aria-expanded="false" aria-controls="notitieveld-{iid}">{text["note"]}</button></div>\n'
+        # saved, so the CSS hides the button (html.no-js).
+        f'<button type="button" class="kompas-scan__notitie-knop" '
+        f'aria-expanded="false" aria-controls="notitieveld-{iid}">{text["note"]}</button>\n'
         f'<div class="kompas-scan__notitieveld" id="notitieveld-{iid}" hidden>'
         f'<label class="kompas-onzichtbaar" for="notitie-{iid}">{text["note"]}</label>'
         f'<textarea id="notitie-{iid}" rows="2"></textarea></div>\n'
