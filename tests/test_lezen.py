@@ -210,3 +210,20 @@ def test_share_copies_the_link_without_web_share(visit, server):
     expect(v.page.locator(".kompas-deel__status")).not_to_have_text("")
     assert v.page.inner_text(".kompas-deel__status") == "Link gekopieerd"
     assert v.page.evaluate("navigator.clipboard.readText()") == server + OTHER
+
+
+def test_reset_progress_only_when_there_is_something_to_clear(visit, server):
+    v = visit("")
+    reset = v.page.locator(".kompas-wis-voortgang")
+    expect(v.page.locator(".kompas-voortgang__tekst")).to_contain_text("0 van ")
+    expect(reset).to_be_disabled()
+    v.page.goto(server + CHAPTER)
+    v.page.locator(".kompas-gelezen").click()
+    v.page.goto(server)
+    expect(v.page.locator(".kompas-voortgang__tekst")).to_contain_text("1 van ")
+    expect(reset).to_be_enabled()
+    v.page.once("dialog", lambda dialog: dialog.accept())
+    reset.click()
+    expect(v.page.locator(".kompas-voortgang__tekst")).to_contain_text("0 van ")
+    expect(reset).to_be_disabled()
+    assert stored(v.page, "kompas.voortgang")["gelezen"] == {}

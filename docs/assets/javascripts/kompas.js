@@ -294,6 +294,8 @@
       }
       var reset = box.querySelector(".kompas-wis-voortgang");
       if (reset) {
+        // On a first visit there is nothing to clear yet.
+        reset.disabled = !Object.keys(data.gelezen).length && !data.laatst;
         reset.addEventListener("click", function () {
           if (window.confirm(T.resetConfirm)) {
             progressStore.write({ gelezen: {}, laatst: null });
