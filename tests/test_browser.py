@@ -126,6 +126,24 @@ def test_page_does_not_shift_while_loading(browser, server, path):
     assert shift < 0.01, f"{path or 'start'}: layout shift {shift:.3f} while loading"
 
 
+GAPS = """[...document.querySelectorAll(".kompas-knoppen")].flatMap(row => {
+  const boxes = [...row.querySelectorAll(".md-button")].map(b => b.getBoundingClientRect()).filter(r => r.width);
+  return boxes.slice(1).map((r, i) => Math.max(r.left - boxes[i].right, r.top - boxes[i].bottom));
+})"""
+
+
+@pytest.mark.parametrize("path", ["", "en/"])
+def test_button_rows_keep_a_gap_on_a_phone(browser, server, path):
+    """Buttons in a row (.kompas-knoppen) wrap on a narrow screen; their borders must not touch."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(server + path)
+    gaps = page.evaluate(GAPS)
+    context.close()
+    assert gaps, "no button row found"
+    assert min(gaps) >= 8, f"{path or 'start'}: buttons only {min(gaps):.0f} px apart"
+
+
 # ---------- palette (docs/assets/javascripts/palet.js) ----------
 
 WATCH_BODY = """window.kompasBody = []; window.kompasHtml = []; window.kompasMeta = [];

@@ -63,7 +63,7 @@ def on_page_markdown(markdown, page, config, files):
         f'<p><label for="kompas-voortgang-meter">{label}</label> '
         f'<progress id="kompas-voortgang-meter" max="1" value="0"></progress> '
         f'<span class="kompas-voortgang__tekst">&#160;</span></p>\n'
-        f'<p><a class="kompas-verder md-button md-button--primary" href="./" hidden></a> '
+        f'<p class="kompas-knoppen"><a class="kompas-verder md-button md-button--primary" href="./" hidden></a> '
         f'<button type="button" class="md-button kompas-wis-voortgang">{reset}</button></p>\n'
         f"</div>"
     )
